@@ -31,8 +31,9 @@ class Block:
 
 @dataclass(frozen=True)
 class Source:
-    """Where an article came from. Only `seed`, `article` and `lines` come from the parse; the
-    rest come from the seed's sidecar file and are absent when the editor gave none."""
+    """Where an article came from. `seed`, `article` (position of the body on the page) and `lines`
+    come from the parse; publication, date, page and section only from the seed's sidecar file,
+    and are absent when the editor gave none."""
 
     seed: str
     article: int
@@ -41,6 +42,7 @@ class Source:
     date: str | None = None
     page: str | None = None
     section: str | None = None
+    digest: str | None = None  # hash of the seed, its sidecar and the parser version: unchanged -> skip
 
 
 @dataclass
