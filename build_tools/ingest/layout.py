@@ -16,7 +16,7 @@ from ..errors import InputError
 from .text import is_wide, join_wrapped, undouble
 
 NOTE_START = re.compile(r"^[（(]\s*作者")
-NAME_SEPARATORS = re.compile(r"[\s、，,]+")
+NAME_SEPARATORS = re.compile(r"[\s、]+")
 
 
 @dataclass(frozen=True)
@@ -107,8 +107,9 @@ def is_name_line(text: str) -> bool:
         return False
     if len(tokens) == 1 and len(tokens[0]) == 1:
         return is_wide(tokens[0])
-    return all(2 <= len(token) <= 4 and all(is_wide(c) or c == "·" for c in token) and _no_punctuation(token)
-               for token in tokens)
+    # A full name has a family name, so it is never one character repeated ("经经经经").
+    return all(2 <= len(token) <= 4 and len(set(token)) > 1 and all(is_wide(c) or c == "·" for c in token)
+               and _no_punctuation(token) for token in tokens)
 
 
 def is_vertical_name_part(text: str) -> bool:

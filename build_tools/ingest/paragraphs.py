@@ -14,13 +14,15 @@ differ between articles and change inside one:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .layout import Line
 from .text import display_width, ends_sentence, first_sentence_end, join_wrapped
 
 NEIGHBOURS = 4  # lines on each side that show the column's full width
-INDENT_EM = 1.0  # a first line is at least this much shorter than the column
+INDENT_EM = 1.25  # a first line is at least this much shorter than the column
+MAX_INDENT_EM = 4.5  # ...but not much more: a far shorter line is a last line, or a full line of
+                     # a narrower column next to a wider one
 CLEAR_INDENT_EM = 1.5  # ...and clearly so when indentation alone must show a heading's end
 LEAD_IN_MAX_CHARS = 26
 _CLAUSE_PUNCTUATION = re.compile(r"[，、；：]")
@@ -45,6 +47,7 @@ class _Row:
     column: float  # the full width of the column around this line
     blank_before: bool  # a blank line separates it from the previous text line
     blanks_usual: bool  # in this stretch, wrapped lines are usually separated by blank lines
+    blank_marks_paragraphs: bool = False  # elsewhere in the body, blank lines stand between paragraphs only
 
 
 def parse_blocks(lines: tuple[Line, ...]) -> list[ParsedBlock]:
@@ -63,26 +66,47 @@ def _rows(lines: tuple[Line, ...]) -> list[_Row]:
     rows = []
     for index, line in enumerate(text_lines):
         window = range(max(0, index - NEIGHBOURS), min(len(text_lines), index + NEIGHBOURS + 1))
-        others = sorted(widths[j] for j in window if j != index) or [widths[index]]
-        column = others[-2] if len(others) >= 2 else others[-1]
+        column = max(widths[j] for j in window)
         gaps = [blank_before[j] for j in window if j != index and j > 0]
         rows.append(_Row(line, widths[index], column, blank_before[index], sum(gaps) * 2 > len(gaps)))
-    return rows
+    marks = any(row.blank_before and not row.blanks_usual for row in rows)
+    return [replace(row, blank_marks_paragraphs=marks) for row in rows]
 
 
 def _is_indented(row: _Row) -> bool:
+    """The first line of a paragraph: about two em short of the column's full lines."""
+    return INDENT_EM <= row.column - row.width <= MAX_INDENT_EM
+
+
+def _is_short(row: _Row) -> bool:
     return row.column - row.width >= INDENT_EM
 
 
-def _starts_paragraph(previous: _Row, row: _Row) -> bool:
+def _may_start_paragraph(previous: _Row, row: _Row) -> bool:
     if not ends_sentence(previous.line.text):
         return False
-    return _is_indented(row) or (row.blank_before and not row.blanks_usual)
+    if row.blanks_usual or not row.blank_marks_paragraphs:
+        return _is_indented(row)
+    return row.blank_before
+
+
+def _starts_paragraph(rows: list[_Row], index: int) -> bool:
+    """A short line that itself ends a sentence, followed by another start (or nothing), is the
+    last line of a paragraph rather than a paragraph of one line: layout cannot tell them apart,
+    and last lines are far more common."""
+    row = rows[index]
+    if not _may_start_paragraph(rows[index - 1], row):
+        return False
+    if row.blank_before and row.blank_marks_paragraphs and not row.blanks_usual:
+        return True
+    one_line = ends_sentence(row.line.text) and (
+        index + 1 == len(rows) or _may_start_paragraph(row, rows[index + 1]))
+    return not one_line
 
 
 def _is_heading(rows: list[_Row], index: int) -> bool:
     row = rows[index]
-    if _HEADING_FORBIDDEN.search(row.line.text) or index + 1 >= len(rows) or not _is_indented(row):
+    if _HEADING_FORBIDDEN.search(row.line.text) or index + 1 >= len(rows) or not _is_short(row):
         return False
     after_break = index == 0 or ends_sentence(rows[index - 1].line.text)
     return after_break and _clearly_starts_paragraph(rows[index + 1])
@@ -90,8 +114,8 @@ def _is_heading(rows: list[_Row], index: int) -> bool:
 
 def _clearly_starts_paragraph(row: _Row) -> bool:
     """Where blank lines separate paragraphs only, a blank line; else a clear first-line indent."""
-    if not row.blanks_usual and row.blank_before:
-        return True
+    if not row.blanks_usual and row.blank_marks_paragraphs:
+        return row.blank_before
     return row.column - row.width >= (INDENT_EM if row.blanks_usual else CLEAR_INDENT_EM)
 
 
@@ -100,7 +124,7 @@ def _group_rows(rows: list[_Row]) -> list[tuple[bool, list[_Row]]]:
     groups: list[tuple[bool, list[_Row]]] = []
     headings = {i for i in range(len(rows)) if _is_heading(rows, i)}
     for index, row in enumerate(rows):
-        if not groups or index in headings or index - 1 in headings or _starts_paragraph(rows[index - 1], row):
+        if not groups or index in headings or index - 1 in headings or _starts_paragraph(rows, index):
             groups.append((index in headings, [row]))
         else:
             groups[-1][1].append(row)

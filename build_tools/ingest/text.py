@@ -79,10 +79,13 @@ def undouble(text: str) -> str:
 
 def join_wrapped(first: str, second: str) -> str:
     """Join two hard-wrapped fragments: no space, except between two Latin words."""
-    if first and second and not is_wide(first[-1]) and not is_wide(second[0]) \
-            and first[-1].isalnum() and second[0].isalnum():
+    if first and second and _is_latin_letter(first[-1]) and _is_latin_letter(second[0]):
         return f"{first} {second}"
     return first + second
+
+
+def _is_latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
 
 
 def cjk_count(text: str) -> int:
