@@ -23,6 +23,9 @@ site: ingest
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve --livereload
 
+translate: $(VENV)/.installed
+	$(PY) -m build_tools translate
+
 check: $(VENV)/.installed
 	$(PY) -m build_tools check
 

@@ -32,6 +32,8 @@ FRONT_MATTER_KEYS = (
     "characters", "reading_minutes", "source", "translation",
 )
 REQUIRED_KEYS = ("article_id", "slug", "lang", "title", "authors", "author_note")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 SUGGESTION = re.compile(r"^<!-- suggestion: (?P<text>.*) -->$", re.S)
 
 # Characters that would start Markdown or HTML constructs inside a line of text.
@@ -209,6 +211,8 @@ def write_text_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); content files are ordinary files in a repository.
+        os.chmod(temp_name, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_UMASK)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         os.replace(temp_name, path)
