@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve ingest translate check status clean browser
+.PHONY: site test serve ingest translate check status review clean browser
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ translate: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(PY) -m build_tools check
+
+review: $(VENV)/.installed
+	$(PY) -m build_tools review --base $(or $(BASE),origin/main)
 
 status: $(VENV)/.installed
 	$(PY) -m build_tools status

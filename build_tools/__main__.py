@@ -45,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
                                             "leftover Chinese. Errors exit 1; warnings too with --strict.")
     check.add_argument("--strict", action="store_true", help="treat warnings (stale, unreviewed) as errors")
 
-    commands.add_parser("status", help="table of articles with draft / reviewed / stale / missing counts")
+    status = commands.add_parser("status", help="table of articles with draft / reviewed / stale / missing counts")
+    status.add_argument("slugs", nargs="*", metavar="SLUG", help="only these articles (default: all)")
+    status.add_argument("--segments", action="store_true", help="list each English segment, numbered for 'approve --segment N'")
 
     review = commands.add_parser("review", help="side-by-side Markdown report of segments changed since a git ref")
     review.add_argument("--base", default="origin/main", help="git ref to compare with (default: %(default)s)")
@@ -71,7 +73,7 @@ def _run(args: argparse.Namespace) -> int:
         return run_check(settings, strict=args.strict)
     if args.command == "status":
         from .review.status import run_status
-        return run_status(settings)
+        return run_status(settings, args.slugs, segments=args.segments)
     if args.command == "review":
         from .review.report import run_review
         return run_review(settings, base=args.base, output=args.output)

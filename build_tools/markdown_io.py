@@ -32,6 +32,8 @@ FRONT_MATTER_KEYS = (
     "characters", "reading_minutes", "source", "translation",
 )
 REQUIRED_KEYS = ("article_id", "slug", "lang", "title", "authors", "author_note")
+# libyaml's safe loader when PyYAML was built with it: three times faster on a thousand files.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 SUGGESTION = re.compile(r"^<!-- suggestion: (?P<text>.*) -->$", re.S)
@@ -103,7 +105,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     if not match:
         raise InputError(f"{path}: no YAML front matter (the file must start with a '---' line)")
     try:
-        meta = yaml.safe_load(match[1] or "") or {}
+        meta = yaml.load(match[1] or "", Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f":{where.line + 2}" if where else ""

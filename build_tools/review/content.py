@@ -20,6 +20,8 @@ from ..settings import Settings
 
 _FRONT_MATTER = re.compile(r"---\n(.*?\n)?---\n", re.S)
 _LOCATED_ERROR = re.compile(r"^:(\d+): ")
+# libyaml's loader when PyYAML was built with it: the pure-Python one takes most of a check's time.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def locate(text: str) -> Locations:
 
 def _front_matter_lines(front_matter: str) -> tuple[dict[str, int], list[int]]:
     try:
-        root = yaml.compose(front_matter, Loader=yaml.SafeLoader)
+        root = yaml.compose(front_matter, Loader=_YAML_LOADER)
     except yaml.YAMLError:
         return {}, []
     if not isinstance(root, yaml.MappingNode):

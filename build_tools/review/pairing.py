@@ -3,7 +3,8 @@
 
 The one place `check`, `status`, `review` and `approve` decide "stale", so they never disagree.
 When the English's translation records match its segments one to one, the records' Chinese
-hashes are aligned with the current Chinese (`segments.align`): a paragraph edited in place stays
+hashes of body blocks are aligned with the current Chinese (`segments.align`, as translate's merge
+does; title and author note always pair with each other): a paragraph edited in place stays
 paired with its English and shows as stale; a paragraph added to the Chinese has no English yet.
 Without usable records, segments are paired by position when the counts agree.
 """
@@ -20,9 +21,16 @@ STATES = ("stale", "draft", "reviewed")
 
 
 @dataclass(frozen=True)
+class EnglishSegment(Segment):
+    """A segment of an English article, with the suggestion comment beside it if any."""
+
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
 class SegmentPair:
     number: int  # 1-based English segment number, as `approve --segment N` takes it
-    en: Segment
+    en: EnglishSegment
     record: SegmentRecord | None
     zh: Segment | None  # None: the Chinese this English translated is gone
     zh_index: int | None
@@ -42,11 +50,6 @@ class Pairing:
     aligned: bool  # pairs know their Chinese (records usable, or same number of segments)
 
 
-@dataclass(frozen=True)
-class EnglishSegment(Segment):
-    suggestion: str | None = None
-
-
 def english_segments(article: Article) -> list[EnglishSegment]:
     """segments_of, plus each body block's suggestion comment."""
     return [
@@ -57,12 +60,15 @@ def english_segments(article: Article) -> list[EnglishSegment]:
 
 
 def _zh_index_of(en_count: int, records: list[SegmentRecord], zh_hashes: list[str]) -> tuple[list[int | None], bool]:
+    """For each English segment, the index of the Chinese segment it translates; and whether that
+    is known. As in translate's merge, the title pairs with the title, the author note with the
+    author note, and only body blocks are aligned."""
     if records and len(records) == en_count:
-        en_of_zh = align([record.zh for record in records], zh_hashes)
-        zh_of_en: list[int | None] = [None] * en_count
-        for zh_index, en_index in enumerate(en_of_zh):
-            if en_index is not None:
-                zh_of_en[en_index] = zh_index
+        body = align([record.zh for record in records[1:-1]], zh_hashes[1:-1])
+        zh_of_en: list[int | None] = [0, *[None] * (en_count - 2), len(zh_hashes) - 1]
+        for zh_body_index, en_body_index in enumerate(body):
+            if en_body_index is not None:
+                zh_of_en[1 + en_body_index] = 1 + zh_body_index
         return zh_of_en, True
     if en_count == len(zh_hashes):
         return list(range(en_count)), True
