@@ -199,13 +199,18 @@ def _load_translation(raw: Any, path: str) -> Translation | None:
 
 
 def read_article(path: Path) -> Article:
+    return read_article_and_text(path)[0]
+
+
+def read_article_and_text(path: Path) -> tuple[Article, str]:
+    """The article and the file text it came from (for line numbers)."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: file not found") from None
     except UnicodeDecodeError as error:
         raise InputError(f"{path}: not valid UTF-8 (byte {error.start})") from None
-    return load_article(text, str(path))
+    return load_article(text, str(path)), text
 
 
 def write_text_atomic(path: Path, text: str) -> None:

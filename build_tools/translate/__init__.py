@@ -23,7 +23,7 @@ from typing import Callable
 
 from ..errors import InputError
 from ..glossary import load_glossary
-from ..markdown_io import dump_article, load_article, split_front_matter, write_files_atomic
+from ..markdown_io import dump_article, read_article, read_article_and_text, split_front_matter, write_files_atomic
 from ..model import Article
 from ..segments import Segment
 from ..settings import Settings
@@ -68,22 +68,12 @@ def _segment_lines(text: str, path: str) -> list[int]:
     return [key_line("title"), *starts, key_line("author_note")]
 
 
-def _read(path: Path) -> tuple[Article, str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not valid UTF-8 (byte {error.start})") from None
-    return load_article(text, str(path)), text
-
-
 def _load_job(settings: Settings, slug: str, glossary: dict[str, str]) -> Job:
     content = settings.path(settings.content_dir)
     zh_path = content / settings.source_language / f"{slug}.md"
     en_path = content / TARGET_LANGUAGE / f"{slug}.md"
-    zh, zh_text = _read(zh_path)
-    old_en = _read(en_path)[0] if en_path.exists() else None
+    zh, zh_text = read_article_and_text(zh_path)
+    old_en = read_article(en_path) if en_path.exists() else None
     if old_en is not None:
         check_old_english(zh, old_en, _display(en_path, settings))
     return Job(zh_path, en_path, zh, old_en, _segment_lines(zh_text, str(zh_path)),
