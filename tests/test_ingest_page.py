@@ -160,3 +160,20 @@ def test_crlf_and_byte_order_mark_are_accepted():
     windows = "\ufeff" + page.replace("\n", "\r\n")
     assert [parsed_paragraphs(a) for a in parse_page(windows, "p.txt")] == \
         [parsed_paragraphs(a) for a in parse_page(page, "p.txt")]
+
+
+def test_a_full_line_cut_short_by_a_long_number_does_not_start_a_paragraph():
+    # Column of 10 em. Line 3 ends a sentence; line 4 is 2 em short, but only because the next
+    # line's number (3 em) could not be broken: it continues the paragraph.
+    page = "\n\n".join([
+        "测试标题", "张三",
+        "经济发展推动建设", "科技创新产业体系国家", "市场能力质量人才资。", "国家市场能力质量",
+        "202301号文件规定的环", "境政策已经落实到位。",
+        "人才资源环境政策", "科技创新产业体系国家", "市场能力质量人才资。",
+        "（作者系某研究院研究员）",
+    ]) + "\n"
+    paragraphs = parsed_paragraphs(parse_page(page, "page.txt")[0])
+    assert paragraphs == [
+        "经济发展推动建设科技创新产业体系国家市场能力质量人才资。国家市场能力质量202301号文件规定的环境政策已经落实到位。",
+        "人才资源环境政策科技创新产业体系国家市场能力质量人才资。",
+    ]

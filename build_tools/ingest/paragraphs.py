@@ -26,6 +26,8 @@ MAX_INDENT_EM = 4.5  # ...but not much more: a far shorter line is a last line, 
 CLEAR_INDENT_EM = 1.5  # ...and clearly so when indentation alone must show a heading's end
 LEAD_IN_MAX_CHARS = 26
 _CLAUSE_PUNCTUATION = re.compile(r"[，、；：]")
+_TRAILING_PUNCTUATION = re.compile(r"[，。、；：？！”’）》]$")
+_FIRST_TOKEN = re.compile(r"[0-9A-Za-z.%]+|.")
 _HEADING_FORBIDDEN = re.compile(r"[，。；：？！,;:?!]")  # headings are phrases, not clauses
 
 
@@ -45,9 +47,11 @@ class _Row:
     line: Line
     width: float
     column: float  # the full width of the column around this line
+    next_token: float  # width of the next line's first unbreakable token (a character or a number)
     blank_before: bool  # a blank line separates it from the previous text line
     blanks_usual: bool  # in this stretch, wrapped lines are usually separated by blank lines
     blank_marks_paragraphs: bool = False  # elsewhere in the body, blank lines stand between paragraphs only
+    single_newline_follows: bool = False  # no blank line after it where blank lines are usual: bold type
 
 
 def parse_blocks(lines: tuple[Line, ...]) -> list[ParsedBlock]:
@@ -63,19 +67,28 @@ def _rows(lines: tuple[Line, ...]) -> list[_Row]:
         for prev, cur in zip(text_lines, text_lines[1:])
     ]
     widths = [display_width(line.text) for line in text_lines]
+    # Full width without a last punctuation mark, which may hang past the column's edge.
+    measures = [display_width(_TRAILING_PUNCTUATION.sub("", line.text)) for line in text_lines]
+    following = [display_width(_FIRST_TOKEN.match(line.text)[0]) for line in text_lines[1:]] + [0.0]
     rows = []
     for index, line in enumerate(text_lines):
         window = range(max(0, index - NEIGHBOURS), min(len(text_lines), index + NEIGHBOURS + 1))
-        column = max(widths[j] for j in window)
+        column = max(measures[j] for j in window)
         gaps = [blank_before[j] for j in window if j != index and j > 0]
-        rows.append(_Row(line, widths[index], column, blank_before[index], sum(gaps) * 2 > len(gaps)))
+        rows.append(_Row(line, widths[index], column, following[index], blank_before[index],
+                         sum(gaps) * 2 > len(gaps)))
     marks = any(row.blank_before and not row.blanks_usual for row in rows)
-    return [replace(row, blank_marks_paragraphs=marks) for row in rows]
+    bold = [row.blanks_usual and not after.blank_before for row, after in zip(rows, rows[1:])] + [False]
+    return [replace(row, blank_marks_paragraphs=marks, single_newline_follows=b) for row, b in zip(rows, bold)]
 
 
 def _is_indented(row: _Row) -> bool:
-    """The first line of a paragraph: about two em short of the column's full lines."""
-    return INDENT_EM <= row.column - row.width <= MAX_INDENT_EM
+    """The first line of a paragraph: about two em short of the column's full lines. If the next
+    line's first word (a long number, say) would not have fitted either, the line may be a full
+    one that could not take it: then only a bold run ending here confirms a paragraph start."""
+    if not INDENT_EM <= row.column - row.width <= MAX_INDENT_EM:
+        return False
+    return row.width + row.next_token <= row.column or row.single_newline_follows
 
 
 def _is_short(row: _Row) -> bool:
