@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve ingest translate check status review clean browser
+.PHONY: site test serve ingest translate check status review bench clean browser
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ browser:
 
 test: $(VENV)/.installed browser
 	$(PY) -m pytest
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/run.py --sizes 10,100,1000
 
 clean:
 	rm -rf site site-file .pytest_cache
