@@ -177,3 +177,34 @@ def test_a_full_line_cut_short_by_a_long_number_does_not_start_a_paragraph():
         "经济发展推动建设科技创新产业体系国家市场能力质量人才资。国家市场能力质量202301号文件规定的环境政策已经落实到位。",
         "人才资源环境政策科技创新产业体系国家市场能力质量人才资。",
     ]
+
+
+def test_a_bold_lead_in_right_where_the_column_widens_starts_a_paragraph():
+    # Narrow column (13 em) with blank lines between wrapped lines; the lead-in's two lines end in
+    # single newlines (bold type), then the column widens to 20 em. Widths alone are no guide here.
+    narrow = ["而且新一代老年人消费能", "力、消费意愿更强，又有高品质", "养老生活的追求，将成为银发",
+              "经济发展的重要驱动力。一方", "面，尽快完善相关行业标准和", "规范。顺应老年人消费升级趋",
+              "势，找准不同年龄段老年群体", "缺什么、要什么，有针对性地创", "新产品和服务供给，才能满足",
+              "多样化养老服务需求。"]
+    wide = ["我国人口老龄化程度持续加深，同时老年人的", "美好生活需要进一步升级。同时还需要根据人",
+            "口老龄化发展趋势，制订银发经济发展的阶段", "性目标。"]
+    page = "\n\n".join(["测试标题", "张三", *narrow]) + "\n\n发展银发经济是满足老年\n人美好生活需要的现实要求。\n" + \
+        "\n\n".join([*wide, "（作者系某研究院研究员）"]) + "\n"
+    blocks = parse_page(page, "page.txt")[0].blocks
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+    assert blocks[1].text[: blocks[1].lead_length] == "发展银发经济是满足老年人美好生活需要的现实要求。"
+
+
+def test_a_heading_after_a_paragraph_ending_near_the_column_edge():
+    page = "\n\n".join([
+        "测试标题", "张三",
+        "针对未来产业孵化培育长周期、高风险、战略性特征，", "未来产业比其他产业更需要有耐心的资金支持。区别于",
+        "传统生产力依托的人口资源禀赋优势，未来产业高度依", "赖于数据资源投入。",
+        "认识新质生产力本质特征",
+        "前瞻布局未来产业是重塑国际竞争新优势的必答题，", "是打造经济增长新引擎、培育产业体系新支柱的抢答题，",
+        "是发展新质生产力的重中之重。加快形成新质生产力关", "键在于完成从科技成果到产业转化的跃升。",
+        "（作者系某研究院研究员）",
+    ]) + "\n"
+    blocks = parse_page(page, "page.txt")[0].blocks
+    assert [(b.kind, b.text[:6]) for b in blocks] == [
+        ("paragraph", "针对未来产业"), ("heading", "认识新质生产"), ("paragraph", "前瞻布局未来")]

@@ -23,7 +23,7 @@ from .seed_file import read_seed_text
 from .sidecar import Sidecar, apply_corrections, fixed_headers, load_sidecar, sidecar_path
 from .slugs import slug_from_title, unique_slug
 
-PARSER_VERSION = "2"  # bump when parsing changes, so unchanged seeds are parsed again
+PARSER_VERSION = "3"  # bump when parsing changes, so unchanged seeds are parsed again
 
 
 @dataclass

@@ -45,8 +45,8 @@ class _Row:
     """One text line with what its neighbourhood says about it."""
 
     line: Line
-    width: float
-    column: float  # the full width of the column around this line
+    width: float  # printed width, without a last punctuation mark that may hang past the edge
+    column: float  # the full width of the column around this line, measured the same way
     next_token: float  # width of the next line's first unbreakable token (a character or a number)
     blank_before: bool  # a blank line separates it from the previous text line
     blanks_usual: bool  # in this stretch, wrapped lines are usually separated by blank lines
@@ -62,12 +62,8 @@ def parse_blocks(lines: tuple[Line, ...]) -> list[ParsedBlock]:
 
 def _rows(lines: tuple[Line, ...]) -> list[_Row]:
     text_lines = [line for line in lines if line.text]
-    blank_before = [False] + [
-        any(not line.text for line in lines if prev.number < line.number < cur.number)
-        for prev, cur in zip(text_lines, text_lines[1:])
-    ]
-    widths = [display_width(line.text) for line in text_lines]
-    # Full width without a last punctuation mark, which may hang past the column's edge.
+    # Every line between two consecutive text lines is blank.
+    blank_before = [False] + [cur.number - prev.number > 1 for prev, cur in zip(text_lines, text_lines[1:])]
     measures = [display_width(_TRAILING_PUNCTUATION.sub("", line.text)) for line in text_lines]
     following = [display_width(_FIRST_TOKEN.match(line.text)[0]) for line in text_lines[1:]] + [0.0]
     rows = []
@@ -75,7 +71,7 @@ def _rows(lines: tuple[Line, ...]) -> list[_Row]:
         window = range(max(0, index - NEIGHBOURS), min(len(text_lines), index + NEIGHBOURS + 1))
         column = max(measures[j] for j in window)
         gaps = [blank_before[j] for j in window if j != index and j > 0]
-        rows.append(_Row(line, widths[index], column, following[index], blank_before[index],
+        rows.append(_Row(line, measures[index], column, following[index], blank_before[index],
                          sum(gaps) * 2 > len(gaps)))
     marks = any(row.blank_before and not row.blanks_usual for row in rows)
     bold = [row.blanks_usual and not after.blank_before for row, after in zip(rows, rows[1:])] + [False]
@@ -98,6 +94,8 @@ def _is_short(row: _Row) -> bool:
 def _may_start_paragraph(previous: _Row, row: _Row) -> bool:
     if not ends_sentence(previous.line.text):
         return False
+    if row.single_newline_follows:  # a bold run opening right after a sentence: a lead-in
+        return True
     if row.blanks_usual or not row.blank_marks_paragraphs:
         return _is_indented(row)
     return row.blank_before
@@ -120,6 +118,8 @@ def _starts_paragraph(rows: list[_Row], index: int) -> bool:
 def _is_heading(rows: list[_Row], index: int) -> bool:
     row = rows[index]
     if _HEADING_FORBIDDEN.search(row.line.text) or index + 1 >= len(rows) or not _is_short(row):
+        return False
+    if row.single_newline_follows:  # the first line of a bold lead-in, not a heading of its own
         return False
     after_break = index == 0 or ends_sentence(rows[index - 1].line.text)
     return after_break and _clearly_starts_paragraph(rows[index + 1])
