@@ -173,6 +173,7 @@ class Outcome:
     notes: list[str] = field(default_factory=list)  # for standard output
     problems: list[str] = field(default_factory=list)  # for standard error; any makes the run fail
     failed: int = 0  # articles left unwritten for want of a translation
+    unchanged: int = 0  # articles whose English needed no change (not even re-serialized)
 
 
 def _load_jobs(settings: Settings, slugs: list[str], glossary: dict[str, str], outcome: Outcome) -> list[Job]:
@@ -195,8 +196,12 @@ def _merge_jobs(jobs: list[Job], settings: Settings, sources: dict[str, str], fa
             continue
         translations = {segment.text: _lookup(memory, sources[segment.text]) or "" for segment in job.needed}
         result = merge_article(job.zh, job.old_en, translations, engine=engine, glossary=glossary)
-        outcome.files[job.en_path] = dump_article(result.article)
         en_display = _display(job.en_path, settings)
+        if result.article == job.old_en:  # nothing changed: skip serializing, the slow part of a rerun
+            outcome.unchanged += 1
+            outcome.notes.append(f"{en_display}: {_summary(result.events)}")
+            continue
+        outcome.files[job.en_path] = dump_article(result.article)
         outcome.notes += [line for event in result.events if (line := _describe(event, en_display))]
         outcome.notes.append(f"{en_display}: {_summary(result.events)}")
 
@@ -227,7 +232,7 @@ def _report(settings: Settings, outcome: Outcome, changed: set[Path]) -> int:
     for line in outcome.problems:
         print(f"error: {line}", file=sys.stderr)
     written = ", ".join(_display(path, settings) for path in sorted(changed)) or "none"
-    print(f"translate: {len(changed)} file(s) written ({written}), {len(outcome.files) - len(changed)} unchanged")
+    print(f"translate: {len(changed)} file(s) written ({written}), {len(outcome.files) - len(changed) + outcome.unchanged} unchanged")
     if outcome.failed:
         print(f"translate: {outcome.failed} article(s) not written because the segments above have no "
               f"translation; their English files are untouched. Translations that did arrive are in the "

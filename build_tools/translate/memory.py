@@ -19,7 +19,6 @@ leaves the journal behind; the next run reads it, so nothing that arrived is req
 from __future__ import annotations
 
 import json
-import os
 import threading
 from pathlib import Path
 
@@ -109,7 +108,10 @@ class MemoryFile:
         return self.entries.get(source)
 
     def add(self, source: str, english: str) -> None:
-        """Keep a new translation; it is on disk (in the journal) when this returns."""
+        """Keep a new translation; it is in the journal when this returns.
+
+        Closing the file hands the line to the operating system, which keeps it if this process
+        dies; no fsync, which cost 70% of a cold run and guards only against power loss."""
         with self._lock:
             if self.entries.get(source) == english:
                 return
@@ -118,8 +120,6 @@ class MemoryFile:
             self.journal.parent.mkdir(parents=True, exist_ok=True)
             with self.journal.open("a", encoding="utf-8", newline="\n") as stream:
                 stream.write(dump_memory({source: english}))
-                stream.flush()
-                os.fsync(stream.fileno())
 
     def save(self) -> None:
         """Write the sorted memory atomically (only if something was added) and drop the journal."""
