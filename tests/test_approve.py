@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import InputError
-from build_tools.markdown_io import dump_article, read_article
-from build_tools.model import Article, Block, SegmentRecord, Translation
+from build_tools.markdown_io import read_article
+from build_tools.model import Article, Block
 from build_tools.review.approve import run_approve
-from build_tools.segments import segments_of, text_hash
+from build_tools.segments import text_hash
 from build_tools.settings import Settings
+from content_pairs import english_of, write_articles
 
 ZH = Article(
     article_id="000_5a518f614c3346c7-3", slug="silver-economy", lang="zh", title="发展银发经济",
@@ -25,18 +26,10 @@ EN_PATH = "content/en/silver-economy.md"
 
 
 def english(statuses: list[str], by: str = "google") -> Article:
-    records = [SegmentRecord(text_hash(segment.text), text_hash(text), status, by)
-               for segment, text, status in zip(segments_of(ZH), EN_TEXTS, statuses)]
-    body = [Block(block.kind, text) for block, text in zip(ZH.body, EN_TEXTS[1:-1])]
-    return replace(ZH, lang="en", title=EN_TEXTS[0], authors=["Lin Lin"], author_note=EN_TEXTS[-1], body=body,
-                   translation=Translation("google", records))
+    return english_of(ZH, EN_TEXTS, statuses, by=by)
 
 
-def write(root: Path, *articles: Article) -> None:
-    for article in articles:
-        path = root / "content" / article.lang / f"{article.slug}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dump_article(article), encoding="utf-8")
+write = write_articles
 
 
 def statuses(root: Path) -> list[tuple[str, str, str]]:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import InputError
-from build_tools.markdown_io import dump_article, load_article
-from build_tools.model import Article, Block, SegmentRecord, Source, Translation
+from build_tools.markdown_io import load_article
+from build_tools.model import Article, Block, Source
 from build_tools.review.checks import run_check
-from build_tools.segments import segments_of, text_hash
 from build_tools.settings import Settings
+from content_pairs import english_of, write_articles
 
 ZH = Article(
     article_id="000_5a518f614c3346c7-3", slug="silver-economy", lang="zh", title="发展银发经济利当前惠长远",
@@ -27,19 +27,10 @@ GLOSSARY = "银发经济: silver economy\n"
 
 def english(zh: Article = ZH, texts: list[str] = EN_TEXTS, statuses: list[str] | None = None) -> Article:
     """The English of `zh`, with records that say it translates zh as it is now."""
-    statuses = statuses or ["reviewed"] * len(texts)
-    records = [SegmentRecord(text_hash(segment.text), text_hash(text), status, "google")
-               for segment, text, status in zip(segments_of(zh), texts, statuses)]
-    body = [Block(block.kind, text) for block, text in zip(zh.body, texts[1:-1])]
-    return replace(zh, lang="en", title=texts[0], authors=["Lin Lin"], author_note=texts[-1], body=body,
-                   translation=Translation("google", records))
+    return english_of(zh, texts, statuses or ["reviewed"] * len(texts))
 
 
-def write(root: Path, *articles: Article, name: str | None = None, folder: str | None = None) -> None:
-    for article in articles:
-        path = root / "content" / (folder or article.lang) / f"{name or article.slug}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dump_article(article), encoding="utf-8")
+write = write_articles
 
 
 def check(root: Path, capsys: pytest.CaptureFixture[str], strict: bool = False) -> tuple[int, list[str]]:

@@ -9,7 +9,7 @@ import pytest
 from build_tools.errors import InputError
 from build_tools.markdown_io import dump_article, load_article
 from build_tools.model import Article, Block, SegmentRecord, Source, Translation
-from build_tools.segments import segments_of, text_hash
+from build_tools.segments import text_hash
 from build_tools.translate.merge import (
     check_old_english, english_counts, english_description, merge_article, needed_segments, source_for_engine,
     tidy_english,

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import InputError
-from build_tools.markdown_io import dump_article
-from build_tools.model import Article, Block, SegmentRecord, Translation
+from build_tools.model import Article, Block
 from build_tools.review.report import cell, run_review
-from build_tools.segments import segments_of, text_hash
 from build_tools.settings import Settings
+from content_pairs import english_of, write_articles
 
 ZH = Article(
     article_id="000_5a518f614c3346c7-3", slug="silver-economy", lang="zh", title="发展银发经济",
@@ -25,19 +24,10 @@ EN_TEXTS = ["Developing the silver economy", "I. Background", "The silver econom
 
 
 def english(zh: Article, texts: list[str] = EN_TEXTS, statuses: list[str] | None = None) -> Article:
-    statuses = statuses or ["draft"] * len(texts)
-    records = [SegmentRecord(text_hash(segment.text), text_hash(text), status, "google")
-               for segment, text, status in zip(segments_of(zh), texts, statuses)]
-    body = [Block(block.kind, text) for block, text in zip(zh.body, texts[1:-1])]
-    return replace(zh, lang="en", title=texts[0], authors=["Lin Lin"], author_note=texts[-1], body=body,
-                   translation=Translation("google", records))
+    return english_of(zh, texts, statuses or ["draft"] * len(texts))
 
 
-def write(root: Path, *articles: Article) -> None:
-    for article in articles:
-        path = root / "content" / article.lang / f"{article.slug}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dump_article(article), encoding="utf-8")
+write = write_articles
 
 
 def git(root: Path, *args: str) -> None:

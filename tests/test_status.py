@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 
 from build_tools.errors import InputError
-from build_tools.markdown_io import dump_article
-from build_tools.model import Article, Block, SegmentRecord, Translation
+from build_tools.model import Article, Block
 from build_tools.review.status import run_status
-from build_tools.segments import segments_of, text_hash
 from build_tools.settings import Settings
+from content_pairs import english_of, write_articles
 
 ZH = Article(
     article_id="000_5a518f614c3346c7-3", slug="silver-economy", lang="zh", title="发展银发经济利当前惠长远",
@@ -24,19 +23,10 @@ EN_TEXTS = ["Developing the silver economy", "I. Background", "**Population agei
 
 
 def english(zh: Article, statuses: list[str], suggestion: str | None = None) -> Article:
-    records = [SegmentRecord(text_hash(segment.text), text_hash(text), status, "google")
-               for segment, text, status in zip(segments_of(zh), EN_TEXTS, statuses)]
-    body = [Block(block.kind, text) for block, text in zip(zh.body, EN_TEXTS[1:-1])]
-    body[-1] = replace(body[-1], suggestion=suggestion)
-    return replace(zh, lang="en", title=EN_TEXTS[0], authors=["Lin Lin"], author_note=EN_TEXTS[-1], body=body,
-                   translation=Translation("google", records))
+    return english_of(zh, EN_TEXTS, statuses, suggestion=suggestion)
 
 
-def write(root: Path, *articles: Article) -> None:
-    for article in articles:
-        path = root / "content" / article.lang / f"{article.slug}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(dump_article(article), encoding="utf-8")
+write = write_articles
 
 
 def status(root: Path, capsys: pytest.CaptureFixture[str], *slugs: str, segments: bool = False) -> str:
