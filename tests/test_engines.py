@@ -232,7 +232,7 @@ def test_a_failed_request_does_not_lose_the_batches_translated_before_it():
     with FakeTranslationServer() as server:
         server.fail_on("第3段", 429)
         translated, failures = run(sources, server, settings=settings)
-    assert list(translated) == sources[:3] + sources[4:]
+    assert sorted(translated) == sorted(sources[:3] + sources[4:])  # none lost; order may vary
     assert [failure.message.split(": ", 2)[2] for failure in failures] == ["HTTP 429 (too many requests)"]
 
 
