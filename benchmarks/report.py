@@ -130,8 +130,7 @@ def _scale_rows(hundred, thousand) -> list[tuple[str, str, bool | None]]:  # typ
                  f"{times[1] / times[0]:.1f}x" if all(times) else "n/a (needs sizes 100 and 1000)",  # type: ignore[operator]
                  times[1] <= 12 * times[0] if all(times) else None))  # type: ignore[operator]
     first = thousand.site.first_search if thousand and thousand.site else None
-    rows.append(("first-search download at N=1000 <= 1 MB (judged raw: the generated text repeats "
-                 "the seed's sentences, which flatters gzip)",
+    rows.append(("first-search download at N=1000 <= 1 MB (judged as sent, uncompressed)",
                  f"{first[0] / MB:.2f} MB raw, {first[1] / MB:.2f} MB gzip" if first else "n/a",
                  None if not first else first[0] <= MB))
     peak = max((s.peak_rss_mb for s in thousand.stages if s.peak_rss_mb), default=None) if thousand else None
@@ -181,10 +180,12 @@ Columns: *wall s* and *peak RSS MB* are per stage, each stage running as its own
 from `os.wait4`). *requests* were counted by the local LibreTranslate-compatible server
 (`tests/support/fake_translation_server.py`), which answers at once: translate times here are the
 toolchain's own cost, not a real engine's. *HTML / article page* is the median size of the
-article pages of both languages; *first search* is `search/search_index.json`, the one file
-Material's search fetches before it can answer the first query (raw, then gzip level 6); a site
-with one index per language has one per folder (root = Chinese, en = English), and a reader fetches
-only the one of the page's language.
+article pages of both languages; *first search* is what a reader's first query downloads: with
+Pagefind (our site), every search file fetched in headless Chromium from page load to rendered
+results (worker, stub index, runtime, WebAssembly, index chunks, result fragments) for a common word
+(发展 / economy); with lunr (the baseline), `search/search_index.json`, the one file Material's
+search fetches before it can answer (raw, then gzip level 6). Root = Chinese, en = English; a reader
+fetches only the files of the page's language.
 *recovered* counts generated articles whose title, authors, author note, number of paragraphs and
 number of headings ingest got exactly right.
 

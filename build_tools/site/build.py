@@ -1,8 +1,9 @@
 """`python -m build_tools.site.build` (`make site`): build site/ (served) and site-file/ (file://).
 
-Runs `mkdocs build --strict` (the hooks in build_tools/site do the rest), then copies the result to
-site-file/. The two are the same bytes: the site already works from file:// (no directory URLs, the
-vendored iframe-worker shim, search indexes also as .js), so a link copied from one works in the other.
+Runs `mkdocs build --strict` (the hooks in build_tools/site do the rest, Pagefind's search index
+included), then copies the result to site-file/. The two are the same bytes: the site already works
+from file:// (no directory URLs, the vendored iframe-worker shim, lunr search indexes as .js; over
+http the pages search with Pagefind instead), so a link copied from one works in the other.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 `BuildState` holds the content (`Library`) read once per `mkdocs build`, the generated pages (home
 page per language, side-by-side view per translated article) and turns each article page's
 Markdown into the page the reader sees (`pages.article_page`). `finish` writes what needs the whole
-built site: per-language search indexes and feeds.
+built site: per-language search indexes (lunr for file://, Pagefind for http) and feeds.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .feeds import feed_xml
 from .home import home_markdown
 from .labels import label
 from .library import Library, load_library
+from .pagefind_index import write_pagefind_indexes
 from .pages import article_page, text
 from .reader import reader_markdown
 from .search_index import write_language_indexes
@@ -94,12 +95,15 @@ class BuildState:
         if "article_id" not in page.meta:
             return None
         rendered = article_page(self.load(), str(page.meta.get("slug")), lang)
-        page.meta.update(title=rendered.title, description=rendered.description, html_lang=rendered.html_lang)
+        # search_body: Pagefind indexes this page (an article in its own language, not a fallback)
+        page.meta.update(title=rendered.title, description=rendered.description, html_lang=rendered.html_lang,
+                         search_body=rendered.html_lang == paths.HTML_LANG[lang])
         return rendered.markdown
 
     def finish(self, site_dir: Path, site_url: str) -> None:
         library = self.load()
         write_language_indexes(site_dir)
+        write_pagefind_indexes(site_dir)
         for lang in paths.LANGUAGES:
             write_text_atomic(site_dir / paths.feed_path(lang), feed_xml(library, lang, site_url))
         write_text_atomic(site_dir / "sitemap.xml", sitemap_xml(library, site_url))

@@ -1,6 +1,11 @@
-"""Search: one index per language, with Chinese sub-words, loadable from http and from file://.
+"""Search from file://: one lunr index per language, with Chinese sub-words, for Material's own search.
 
 `language_indexes(combined) -> {lang: index}`; `write_language_indexes(site_dir)` is the file edge.
+
+Served over http, the site searches with Pagefind instead (pagefind_index.py): Material still fetches
+search/search_index.json when a page loads, so that file is a stub (the config, no documents) and the
+full index is only in search_index.js, which Material loads with a <script> tag from file://, where
+browsers block what Pagefind needs (module workers, WebAssembly fetches).
 
 Material's search plugin cuts Chinese with `jieba.cut` (precise mode) and joins the words with
 U+200B, so a query is found only when it is a whole word or a word's prefix: 老龄化 was not found in
@@ -11,9 +16,8 @@ hides result tags). The glossary's terms are added to jieba's dictionary (hooks.
 新质生产力 stays one word and its parts (生产力) become sub-words.
 
 static-i18n writes one index for all languages; a reader would download both and see hits in both.
-We split it: search/search_index.json for Chinese pages, en/search/search_index.json for English
-ones (the English pages point Material's search at en/, see overrides/main.html), and write the same
-data as search_index.js, which Material loads with a <script> tag when the page is opened from file://.
+We split it: search/search_index.js for Chinese pages, en/search/search_index.js for English ones
+(the English pages point Material's search at en/, see overrides/main.html).
 """
 
 from __future__ import annotations
@@ -72,13 +76,17 @@ def language_indexes(combined: dict[str, Any], cut_for_search: SubwordCutter) ->
     return {lang: {"config": {**combined["config"], "lang": LUNR_LANGUAGES}, "docs": docs[lang]} for lang in paths.LANGUAGES}
 
 
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+
+
 def index_files(indexes: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Site-relative path -> text of each index file (.json for http, .js for file://)."""
+    """Site-relative path -> text of each index file: the full index as .js for file://, a stub .json
+    for http (Material fetches it on every page load; Pagefind answers the queries there)."""
     files = {}
     for lang, index in indexes.items():
-        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-        files[f"{paths.prefix(lang)}search/search_index.json"] = data
-        files[f"{paths.prefix(lang)}search/search_index.js"] = f"var __index = {data}"
+        files[f"{paths.prefix(lang)}search/search_index.json"] = _json({"config": index["config"], "docs": []})
+        files[f"{paths.prefix(lang)}search/search_index.js"] = f"var __index = {_json(index)}"
     return files
 
 

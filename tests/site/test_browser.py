@@ -121,6 +121,24 @@ def test_chinese_search_finds_a_word_inside_a_longer_word(site):
     assert page.locator("h1.article-title").inner_text() == "发展银发经济利当前惠长远"
 
 
+def test_glossary_term_finds_its_article_in_the_readers_language(site):
+    page, base, mode = site
+    page.goto(base + "yang-lao-gai-ge.html")
+    results = search(page, "新质生产力")  # also on en/zhi-you-zhong-wen.html, the Chinese stand-in page
+    hrefs = [link.get_attribute("href").split("?")[0] for link in results.locator("a.md-search-result__link").all()]
+    assert hrefs and hrefs[0].endswith("/zhi-you-zhong-wen.html")
+    assert not any("/en/" in href for href in hrefs)
+
+
+def test_result_titles_that_look_like_markup_show_as_text(site):
+    page, base, mode = site
+    page.goto(base + "index.html")
+    results = search(page, "标题")
+    title = results.first.locator("h1").inner_text().replace("\u200b", "")  # lunr's index joins words with U+200B
+    assert title == "<script>alert(1)</script>标题"
+    assert results.first.locator("script").count() == 0
+
+
 def test_english_search_stays_in_english(site):
     page, base, mode = site
     page.goto(base + "en/index.html")
@@ -149,3 +167,22 @@ def test_bilingual_view_aligns_paragraphs(site):
     page.set_viewport_size({"width": 400, "height": 800})
     zh_box, en_box = zh[1].bounding_box(), en[1].bounding_box()
     assert en_box["y"] >= zh_box["y"] + zh_box["height"] - 1  # narrow screen: stacked
+
+
+def test_served_search_fetches_only_the_pagefind_files_of_the_readers_language(browser, server):
+    """Over http the first query downloads Pagefind's runtime, the index chunks for its words and the
+    fragments of the results, all from the page's language bundle; never the lunr index."""
+    context = browser.new_context(viewport=WIDE)
+    fetched: list[str] = []
+    context.on("requestfinished", lambda request: fetched.append(request.url.removeprefix(server)))
+    page = context.new_page()
+    page.goto(server + "en/index.html")
+    results = search(page, "pension")
+    assert results.first.locator("a").first.get_attribute("href").endswith("/en/yang-lao-gai-ge.html")
+    searched = [url for url in fetched if "search" in url or "pagefind" in url]
+    context.close()
+    assert not any(url.split("?")[0].endswith("search_index.js") or "workers/search" in url for url in searched)
+    assert any(url.startswith("en/pagefind/index/") for url in searched)
+    assert any(url.startswith("en/pagefind/fragment/") for url in searched)
+    assert all(url.startswith(("en/pagefind/", "en/search/search_index.json", "assets/pagefind-worker.js"))
+               for url in searched), searched

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from build_tools.model import Article, Block, SegmentRecord, Translation
 from build_tools.segments import text_hash
 from build_tools.site import paths
 from build_tools.site.feeds import rfc822
+from build_tools.site.pagefind_index import pagefind_executable
 from build_tools.site.search_index import subwords
 from build_tools.site.status import align_article
 from site_fixture_content import build_command, make_project
@@ -61,17 +65,27 @@ def test_invalid_content_stops_the_build_with_one_line_naming_the_file(tmp_path)
     assert "Traceback" not in result.stderr
 
 
+def built_text(path) -> str:
+    """A built file as text. Pagefind's data files and WebAssembly are gzip; its index chunks and
+    metadata are binary (CBOR) around UTF-8 strings, hence the replacement of undecodable bytes."""
+    data = path.read_bytes()
+    return (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8", errors="replace")
+
+
 def test_no_built_file_points_outside_the_site(built_site):
     """Everything we write (pages, feeds, sitemap, search data, our CSS/JS) names only the site's own
-    address. Material's minified bundles under assets/javascripts|stylesheets are exempt: their URLs
-    are licence comments and features this site does not turn on (the browser tests check that no
-    request leaves the site)."""
+    address. Exempt: Material's minified bundles under assets/javascripts|stylesheets (their URLs are
+    licence comments and features this site does not turn on), Pagefind's runtime pagefind.js (it
+    parses relative URLs against a dummy https://example.com base, never fetched). The browser
+    tests check that no request leaves the site."""
     offenders = []
     for path in sorted(built_site.site.rglob("*")):
         relative = path.relative_to(built_site.site).as_posix()
         if path.is_dir() or relative.startswith(("assets/javascripts/", "assets/stylesheets/")) or relative.endswith(".png"):
             continue
-        for url in URL.findall(path.read_text(encoding="utf-8")):
+        if path.parent.name == "pagefind" and path.name in ("pagefind.js", "pagefind-worker.js"):
+            continue
+        for url in URL.findall(built_text(path)):
             if not url.startswith(SITE_URL) and url not in NAMESPACES:
                 offenders.append(f"{relative}: {url}")
     assert offenders == []
@@ -220,9 +234,14 @@ def test_sitemap_has_language_alternates_and_no_build_date(built_site):
 
 # --- search ---------------------------------------------------------------------------------------
 
-def test_search_index_per_language_with_chinese_subwords(built_site):
-    zh = json.loads(built_site.read("search/search_index.json"))
-    en = json.loads(built_site.read("en/search/search_index.json"))
+def lunr_index(built_site, lang: str) -> dict:
+    data = built_site.read(f"{paths.prefix(lang)}search/search_index.js")
+    assert data.startswith("var __index = ")
+    return json.loads(data[len("var __index = "):])
+
+
+def test_file_url_search_index_per_language_with_chinese_subwords(built_site):
+    zh, en = lunr_index(built_site, "zh"), lunr_index(built_site, "en")
     assert {doc["location"].split("#")[0] for doc in zh["docs"]} == {"yin-fa-jing-ji.html", "markup-title.html",
                                                                    "zhi-you-zhong-wen.html", "yang-lao-gai-ge.html"}
     assert {doc["location"].split("#")[0] for doc in en["docs"]} == {"yin-fa-jing-ji.html", "markup-title.html",
@@ -233,7 +252,42 @@ def test_search_index_per_language_with_chinese_subwords(built_site):
     glossary_doc = next(doc for doc in zh["docs"] if doc["location"] == "zhi-you-zhong-wen.html")
     assert "新质生产力" in glossary_doc["text"].split("\u200b") and "生产力" in glossary_doc["tags"][0].split("\u200b")
     assert any("economy" in doc["text"] for doc in en["docs"])
-    assert built_site.read("en/search/search_index.js") == "var __index = " + built_site.read("en/search/search_index.json")
+
+
+def test_served_site_downloads_no_lunr_index(built_site):
+    """Over http Material still fetches search_index.json on every page load: it holds no documents."""
+    for lang in paths.LANGUAGES:
+        stub = json.loads(built_site.read(f"{paths.prefix(lang)}search/search_index.json"))
+        assert stub["docs"] == [] and stub["config"] == lunr_index(built_site, lang)["config"]
+
+
+def pagefind_pages(bundle) -> dict[str, str]:
+    """URL -> title of every page in a Pagefind bundle (from its fragments)."""
+    fragments = [json.loads(built_text(path).removeprefix("pagefind_dcd")) for path in (bundle / "fragment").iterdir()]
+    return {fragment["url"]: fragment["meta"]["title"] for fragment in fragments}
+
+
+def test_pagefind_index_per_language_holds_only_that_languages_articles(built_site):
+    zh = json.loads(built_site.read("pagefind/pagefind-entry.json"))
+    en = json.loads(built_site.read("en/pagefind/pagefind-entry.json"))
+    assert list(zh["languages"]) == ["zh"] and list(en["languages"]) == ["en"]
+    assert pagefind_pages(built_site.site / "pagefind") == {
+        "/yin-fa-jing-ji.html": "发展银发经济利当前惠长远", "/markup-title.html": "<script>alert(1)</script>标题",
+        "/zhi-you-zhong-wen.html": "前瞻布局未来产业", "/yang-lao-gai-ge.html": "养老金改革稳步推进"}
+    # URLs are relative to the bundle's folder (Pagefind prefixes the folder the reader loads it from);
+    # the Chinese page standing in for the untranslated English one is not in the English index.
+    assert pagefind_pages(built_site.site / "en" / "pagefind") == {
+        "/yin-fa-jing-ji.html": "Developing the silver economy pays off now and later",
+        "/markup-title.html": "<script>alert(2)</script>Title", "/yang-lao-gai-ge.html": "Pension reform advances steadily"}
+    assert not (built_site.site / "pagefind" / "pagefind-ui.js").exists()  # unused interfaces are removed
+
+
+def test_pagefind_leaves_out_status_banners_and_marks(built_site):
+    english = built_text(next(path for path in (built_site.site / "en" / "pagefind" / "fragment").iterdir()
+                              if "silver economy pays" in built_text(path)))
+    for mark in ("Translation out of date", "changed after it was translated", "Not yet translated"):
+        assert mark not in english
+    assert "Developing the silver economy is a response to ageing." in english
 
 
 # --- pure functions -------------------------------------------------------------------------------
@@ -242,6 +296,13 @@ def test_subwords_are_the_words_inside_long_words():
     def cut(word):
         return {"人口老龄化": ["人口", "老龄", "老龄化", "人口老龄化"]}.get(word, [word])
     assert subwords("积极\u200b应对\u200b人口老龄化\u200b的 ageing", cut) == ["人口", "老龄", "老龄化"]
+
+
+def test_missing_pagefind_stops_the_build_with_one_line_saying_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)  # import fails as if not installed
+    with pytest.raises(PluginError) as error:
+        pagefind_executable()
+    assert str(error.value) == "search: pagefind_bin_extended is not installed (pip install 'pagefind[extended]==1.5.2')"
 
 
 def test_status_marks_edited_chinese_stale_and_new_chinese_missing():
