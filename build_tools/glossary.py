@@ -8,21 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from .errors import ConfigError
+from .yaml_files import read_yaml_mapping
 
 
 def load_glossary(path: Path) -> dict[str, str]:
     """Read and validate the glossary; a missing file is an empty glossary."""
     if not path.exists():
         return {}
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{path.name}: not valid YAML ({getattr(error, 'problem', error)})") from None
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path.name}: expected a mapping of Chinese term to English, got {type(raw).__name__}")
+    raw = read_yaml_mapping(path, path.name, ConfigError, "Chinese term to English")
     for term, english in raw.items():
         if not isinstance(term, str) or not term.strip():
             raise ConfigError(f"{path.name}: {term!r}: expected a Chinese term (a non-empty string)")

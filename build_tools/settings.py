@@ -11,9 +11,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ConfigError
+from .yaml_files import read_yaml_mapping
 
 ENGINE_NAMES = ("google", "mymemory", "deepl", "microsoft", "libre", "manual")
 ENGINE_KEY_VARIABLES = {
@@ -97,12 +96,7 @@ def load_settings(path: Path) -> Settings:
     root = path.parent
     if not path.exists():
         return Settings(root=root)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{path.name}: not valid YAML ({getattr(error, 'problem', error)})") from None
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path.name}: expected a mapping of settings, got {type(raw).__name__}")
+    raw = read_yaml_mapping(path, path.name, ConfigError, "settings")
     _check_types(raw, _TOP_LEVEL, "", path)
     values: dict[str, Any] = {k: v for k, v in raw.items() if k != "translate"}
     if "target_languages" in values:

@@ -26,9 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import InputError
+from ..yaml_files import read_yaml_mapping
 from .page import ParsedArticle
 from .paragraphs import ParsedBlock
 from .slugs import is_valid_slug
@@ -62,20 +61,14 @@ def sidecar_path(seed: Path) -> Path:
 def load_sidecar(path: Path) -> Sidecar:
     if not path.exists():
         return Sidecar()
-    text = path.read_text(encoding="utf-8")
-    try:
-        raw = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        raise InputError(f"{path}: not valid YAML ({getattr(error, 'problem', error)})") from None
-    if not isinstance(raw, dict):
-        raise InputError(f"{path}: expected a mapping, got {type(raw).__name__}")
+    raw = read_yaml_mapping(path, str(path), InputError, "page facts and article corrections")
     _reject_unknown(raw, PAGE_FACTS + ("articles",), "", path)
     facts = {key: _fact(key, raw[key], path) for key in PAGE_FACTS if raw.get(key) is not None}
     articles = raw.get("articles") or {}
     if not isinstance(articles, dict):
         raise InputError(f"{path}: articles: expected a mapping of article number to corrections")
     corrections = {_article_number(key, path): _correction(key, value, path) for key, value in articles.items()}
-    return Sidecar(facts, corrections, text)
+    return Sidecar(facts, corrections, path.read_text(encoding="utf-8"))
 
 
 def _reject_unknown(raw: dict[str, Any], allowed: tuple[str, ...], prefix: str, path: Path) -> None:
