@@ -42,8 +42,13 @@ class Job:
     en_path: Path
     zh: Article
     old_en: Article | None
-    zh_lines: list[int]  # line of each Chinese segment in its file, for messages
+    zh_text: str  # the Chinese file as read, for line numbers in messages
     needed: list[Segment]
+
+    @property
+    def zh_lines(self) -> list[int]:
+        """Line of each Chinese segment in its file; only failure messages need it."""
+        return _segment_lines(self.zh_text, str(self.zh_path))
 
 
 def _display(path: Path, settings: Settings) -> str:
@@ -76,8 +81,7 @@ def _load_job(settings: Settings, slug: str, glossary: dict[str, str]) -> Job:
     old_en = read_article(en_path) if en_path.exists() else None
     if old_en is not None:
         check_old_english(zh, old_en, _display(en_path, settings))
-    return Job(zh_path, en_path, zh, old_en, _segment_lines(zh_text, str(zh_path)),
-               needed_segments(zh, old_en, glossary))
+    return Job(zh_path, en_path, zh, old_en, zh_text, needed_segments(zh, old_en, glossary))
 
 
 def _slugs(settings: Settings, slugs: list[str]) -> list[str]:
@@ -158,7 +162,8 @@ def _failure_lines(job: Job, settings: Settings, sources: dict[str, str], failur
         if _lookup(memory, source) is not None:
             continue
         number = _segment_number(segment, job.zh)
-        line = job.zh_lines[number - 1] if number <= len(job.zh_lines) else 1
+        zh_lines = job.zh_lines
+        line = zh_lines[number - 1] if number <= len(zh_lines) else 1
         message = failures.get(source, "the engine returned no translation")
         lines.append(f"{_display(job.zh_path, settings)}:{line}: "
                      f"segment {number} ({segment.kind.replace('_', ' ')}): {message}")
@@ -226,12 +231,17 @@ def run_translate(settings: Settings, slugs: list[str], *, engine: str | None = 
     return _report(settings, outcome, changed)
 
 
+MAX_LISTED = 5  # files named in the summary line; every file has its own line above it
+
+
 def _report(settings: Settings, outcome: Outcome, changed: set[Path]) -> int:
     for line in outcome.notes:
         print(line)
     for line in outcome.problems:
         print(f"error: {line}", file=sys.stderr)
-    written = ", ".join(_display(path, settings) for path in sorted(changed)) or "none"
+    shown = [_display(path, settings) for path in sorted(changed)[:MAX_LISTED]]
+    more = f", … {len(changed) - MAX_LISTED} more" if len(changed) > MAX_LISTED else ""
+    written = ", ".join(shown) + more if shown else "none"
     print(f"translate: {len(changed)} file(s) written ({written}), {len(outcome.files) - len(changed) + outcome.unchanged} unchanged")
     if outcome.failed:
         print(f"translate: {outcome.failed} article(s) not written because the segments above have no "
