@@ -82,7 +82,7 @@ def test_three_character_vertical_name_and_doubled_title_are_undone():
 @pytest.mark.parametrize("justify_every", [0, 3])
 def test_paragraphs_come_back_exactly_as_printed(blank_mode, justify_every):
     articles = parse_page(build_page([GREEN, RIVER, FARM], blank_mode=blank_mode, justify_every=justify_every), "p.txt")
-    for article, story in zip(articles, [GREEN, RIVER, FARM]):
+    for article, story in zip(articles, [GREEN, RIVER, FARM], strict=True):
         assert parsed_paragraphs(article) == expected_paragraphs(story)
 
 
