@@ -87,7 +87,7 @@ def test_sidecar_can_promote_and_demote_headings(project):
 @pytest.mark.parametrize("sidecar, message", [
     ("articles:\n  1:\n    slug: ../escape\n", "articles.1.slug: expected lowercase ASCII words joined by '-' (no '/', '..' or spaces), got '../escape'"),
     ("articles:\n  1:\n    slug: a/b\n", "articles.1.slug: expected lowercase ASCII words"),
-    ("articles:\n  1:\n    titel: x\n", "articles.1.titel: unknown key (allowed: header, title, authors, author_note, slug, headings, not_headings)"),
+    ("articles:\n  1:\n    titel: x\n", "articles.1.titel: unknown key (allowed: header, title, authors, author_note, slug, headings, not_headings, breaks, joins)"),
     ("date: yesterday\n", "date: expected a date as YYYY-MM-DD, got 'yesterday'"),
     ("articles:\n  7:\n    title: x\n", "articles.7: the page has only 1 articles"),
     ("articles: [1, 2\n", "not valid YAML"),
@@ -175,3 +175,21 @@ def test_shipped_seed_ingests_to_the_committed_content(tmp_path):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     assert run_ingest(tmp_path).returncode == 0
     assert snapshot(tmp_path / "content/zh") == snapshot(ROOT / "content/zh")
+
+
+def test_sidecar_can_break_and_join_paragraphs(project):
+    sidecar = ("articles:\n  1:\n    breaks: [推动城市绿色转型，既关系]\n"
+               "    joins: [绿色转型的重要意义]\n    not_headings: [绿色转型的重要意义]\n")
+    (project / "seeds" / "page1.yml").write_text(sidecar, encoding="utf-8")
+    assert run_ingest(project).returncode == 0
+    article = read_article(project / "content/zh/tuidong-chengshi-lvse-zhuanxing.md")
+    assert [b.text[:9] for b in article.body] == ["城市是现代经济活动", "推动城市绿色转型，"]
+    assert article.body[1].text.endswith("城市绿色转型仍面临不少约束。")
+
+
+def test_sidecar_break_that_matches_nothing_names_the_key(project):
+    (project / "seeds" / "page1.yml").write_text("articles:\n  1:\n    breaks: [不存在的文字]\n", encoding="utf-8")
+    result = run_ingest(project)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == ("error: seeds/page1.yml: articles.1.breaks: no paragraph of article 1 "
+                                             "contains '不存在的文字' after its start")

@@ -16,6 +16,8 @@ them on top of the parse. Example:
         slug: silver-economy
         headings: [发展银发经济是满足老年人美]   # a paragraph opening with this text: split off as a heading
         not_headings: [随着我国进入发展新阶段]     # a heading starting so: merged into the next paragraph
+        breaks: [2023年，我国规上工业企业]         # a new paragraph starts at this text
+        joins: [经过多年发展建设]                  # a paragraph starting so continues the one before
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from .paragraphs import ParsedBlock
 from .slugs import is_valid_slug
 
 PAGE_FACTS = ("publication", "date", "page", "section")
-ARTICLE_KEYS = ("header", "title", "authors", "author_note", "slug", "headings", "not_headings")
+ARTICLE_KEYS = ("header", "title", "authors", "author_note", "slug", "headings", "not_headings", "breaks", "joins")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class ArticleCorrection:
     slug: str | None = None
     headings: tuple[str, ...] = ()
     not_headings: tuple[str, ...] = ()
+    breaks: tuple[str, ...] = ()
+    joins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def _correction(number: Any, raw: Any, path: Path) -> ArticleCorrection:
     for key in ("title", "author_note", "slug"):
         if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
             raise InputError(f"{path}: {prefix}{key}: expected non-empty text, got {raw[key]!r}")
-    for key in ("authors", "headings", "not_headings"):
+    for key in ("authors", "headings", "not_headings", "breaks", "joins"):
         if key in raw and (not isinstance(raw[key], list) or not all(isinstance(v, str) and v.strip() for v in raw[key])):
             raise InputError(f"{path}: {prefix}{key}: expected a list of text, got {raw[key]!r}")
     if "slug" in raw and not is_valid_slug(raw["slug"]):
@@ -115,6 +119,7 @@ def _correction(number: Any, raw: Any, path: Path) -> ArticleCorrection:
         header=raw.get("header"), title=raw.get("title"), author_note=raw.get("author_note"), slug=raw.get("slug"),
         authors=tuple(raw["authors"]) if "authors" in raw else None,
         headings=tuple(raw.get("headings", ())), not_headings=tuple(raw.get("not_headings", ())),
+        breaks=tuple(raw.get("breaks", ())), joins=tuple(raw.get("joins", ())),
     )
 
 
@@ -143,6 +148,8 @@ def apply_corrections(article: ParsedArticle, correction: ArticleCorrection, pat
         article.author_note = correction.author_note.strip()
     article.blocks = _promote_headings(article.blocks, correction.headings, article.number, path)
     article.blocks = _demote_headings(article.blocks, correction.not_headings, article.number, path)
+    article.blocks = _break_paragraphs(article.blocks, correction.breaks, article.number, path)
+    article.blocks = _join_paragraphs(article.blocks, correction.joins, article.number, path)
     return article
 
 
@@ -170,4 +177,31 @@ def _demote_headings(blocks: list[ParsedBlock], texts: tuple[str, ...], number: 
         merged = ParsedBlock("paragraph", heading.text + (following.text if following else ""),
                              0, heading.first_line, following.last_line if following else heading.last_line)
         blocks = blocks[:index] + [merged] + blocks[index + (2 if following else 1):]
+    return blocks
+
+
+def _break_paragraphs(blocks: list[ParsedBlock], texts: tuple[str, ...], number: int, path: Path) -> list[ParsedBlock]:
+    for text in texts:
+        index = next((i for i, b in enumerate(blocks) if b.kind == "paragraph" and text in b.text[1:]), None)
+        if index is None:
+            raise InputError(f"{path}: articles.{number}.breaks: no paragraph of article {number} contains {text!r} "
+                             f"after its start")
+        block = blocks[index]
+        cut = block.text.index(text, 1)
+        first = ParsedBlock("paragraph", block.text[:cut], min(block.lead_length, cut), block.first_line, block.last_line)
+        second = ParsedBlock("paragraph", block.text[cut:], 0, block.first_line, block.last_line)
+        blocks = blocks[:index] + [first, second] + blocks[index + 1:]
+    return blocks
+
+
+def _join_paragraphs(blocks: list[ParsedBlock], texts: tuple[str, ...], number: int, path: Path) -> list[ParsedBlock]:
+    for text in texts:
+        index = next((i for i, b in enumerate(blocks) if i and b.kind == "paragraph" and b.text.startswith(text)
+                      and blocks[i - 1].kind == "paragraph"), None)
+        if index is None:
+            raise InputError(f"{path}: articles.{number}.joins: no paragraph of article {number} that follows "
+                             f"another begins with {text!r}")
+        before, after = blocks[index - 1], blocks[index]
+        merged = ParsedBlock("paragraph", before.text + after.text, before.lead_length, before.first_line, after.last_line)
+        blocks = blocks[:index - 1] + [merged] + blocks[index + 1:]
     return blocks
