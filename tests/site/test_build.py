@@ -116,6 +116,10 @@ def test_language_switcher_and_hreflang_point_to_the_same_article(built_site):
     assert switcher(built_site.read("en/index.html")) == {"zh": "../index.html", "en": "index.html"}
 
 
+def test_404_page_switcher_leads_to_each_language_home(built_site):
+    assert switcher(built_site.read("404.html")) == {"zh": "/index.html", "en": "/en/index.html"}
+
+
 def test_missing_english_falls_back_to_chinese_and_says_so(built_site):
     page = built_site.read("en/zhi-you-zhong-wen.html")
     assert html_lang(page) == "zh-Hans"
