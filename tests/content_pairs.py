@@ -9,6 +9,15 @@ from build_tools.markdown_io import dump_article
 from build_tools.model import Article, Block, SegmentRecord, Translation
 from build_tools.segments import segments_of, text_hash
 
+# A short article: heading, two paragraphs; the English of each segment in reading order.
+SILVER_ZH = Article(
+    article_id="000_5a518f614c3346c7-3", slug="silver-economy", lang="zh", title="发展银发经济",
+    authors=["林林"], author_note="作者单位：国家发展改革委",
+    body=[Block("heading", "一、背景"), Block("paragraph", "银发经济是新产业。"), Block("paragraph", "第二段。")],
+)
+SILVER_EN_TEXTS = ["Developing the silver economy", "I. Background", "The silver economy is a new industry.",
+                   "The second paragraph.", "The author works at the NDRC."]
+
 
 def english_of(zh: Article, texts: list[str], statuses: list[str], *, by: str = "google",
                suggestion: str | None = None) -> Article:

@@ -12,15 +12,9 @@ from build_tools.errors import InputError
 from build_tools.model import Article, Block
 from build_tools.review.report import cell, run_review
 from build_tools.settings import Settings
-from content_pairs import english_of, write_articles
+from content_pairs import SILVER_EN_TEXTS, SILVER_ZH, english_of, write_articles
 
-ZH = Article(
-    article_id="000_5a518f614c3346c7-3", slug="silver-economy", lang="zh", title="发展银发经济",
-    authors=["林林"], author_note="作者单位：国家发展改革委",
-    body=[Block("heading", "一、背景"), Block("paragraph", "银发经济是新产业。"), Block("paragraph", "第二段。")],
-)
-EN_TEXTS = ["Developing the silver economy", "I. Background", "The silver economy is a new industry.",
-            "The second paragraph.", "The author works at the NDRC."]
+ZH, EN_TEXTS = SILVER_ZH, SILVER_EN_TEXTS
 
 
 def english(zh: Article, texts: list[str] = EN_TEXTS, statuses: list[str] | None = None) -> Article:
