@@ -51,3 +51,14 @@ def align(old_hashes: list[str], new_hashes: list[str]) -> list[int | None]:
             for offset in range(min(old_end - old_start, new_end - new_start)):
                 mapping[new_start + offset] = old_start + offset
     return mapping
+
+
+def align_articles(old_hashes: list[str], new_hashes: list[str]) -> list[int | None]:
+    """`align` for two articles' whole segment lists (title, body blocks, author note): the title
+    always pairs with the title and the author note with the author note, and only the body blocks
+    are aligned, so a changed note can never pick up an old paragraph's English. The one rule
+    translate, check and the site use to say which English translates which Chinese."""
+    if not old_hashes:
+        return [None] * len(new_hashes)
+    body = align(old_hashes[1:-1], new_hashes[1:-1])
+    return [0, *(None if index is None else 1 + index for index in body), len(old_hashes) - 1]

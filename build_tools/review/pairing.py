@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Article, SegmentRecord
-from ..segments import Segment, align, segments_of, text_hash
+from ..segments import Segment, align_articles, segments_of, text_hash
 
 # A segment's state, worst first: what `status` counts and `check` reports.
 STATES = ("stale", "draft", "reviewed")
@@ -61,14 +61,12 @@ def english_segments(article: Article) -> list[EnglishSegment]:
 
 def _zh_index_of(en_count: int, records: list[SegmentRecord], zh_hashes: list[str]) -> tuple[list[int | None], bool]:
     """For each English segment, the index of the Chinese segment it translates; and whether that
-    is known. As in translate's merge, the title pairs with the title, the author note with the
-    author note, and only body blocks are aligned."""
+    is known (`segments.align_articles`, the rule translate's merge uses)."""
     if records and len(records) == en_count:
-        body = align([record.zh for record in records[1:-1]], zh_hashes[1:-1])
-        zh_of_en: list[int | None] = [0, *[None] * (en_count - 2), len(zh_hashes) - 1]
-        for zh_body_index, en_body_index in enumerate(body):
-            if en_body_index is not None:
-                zh_of_en[1 + en_body_index] = 1 + zh_body_index
+        zh_of_en: list[int | None] = [None] * en_count
+        for zh_index, en_index in enumerate(align_articles([record.zh for record in records], zh_hashes)):
+            if en_index is not None:
+                zh_of_en[en_index] = zh_index
         return zh_of_en, True
     if en_count == len(zh_hashes):
         return list(range(en_count)), True

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..markdown_io import write_text_atomic
 from ..model import Article
-from ..segments import align, segments_of, text_hash
+from ..segments import align_articles, segments_of, text_hash
 from ..settings import Settings
 from .checks import plural
 from .content import ContentFile, content_languages, parse_content_file, read_content_file
@@ -80,7 +80,7 @@ def english_rows(before: Article | None, after: Article, zh: Article | None) -> 
     segments that are gone."""
     new = english_segments(after)
     old = english_segments(before) if before else []
-    old_of_new = align([text_hash(s.text) for s in old], [text_hash(s.text) for s in new])
+    old_of_new = align_articles([text_hash(s.text) for s in old], [text_hash(s.text) for s in new])
     pairing = pair_segments(zh, after) if zh else None
     rows = []
     for index, (segment, old_index) in enumerate(zip(new, old_of_new)):
@@ -109,7 +109,7 @@ def chinese_rows(before: Article, after: Article, en: Article | None, updated: s
     approval alone does not make English follow new Chinese."""
     old, new = segments_of(before), segments_of(after)
     old_hashes, new_hashes = [text_hash(s.text) for s in old], [text_hash(s.text) for s in new]
-    old_of_new = align(old_hashes, new_hashes)
+    old_of_new = align_articles(old_hashes, new_hashes)
     pairing = pair_segments(after, en) if en else None
     english_of = {pair.zh_index: pair for pair in pairing.pairs if pair.zh_index is not None} if pairing else {}
     rows = []

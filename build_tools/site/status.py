@@ -1,6 +1,6 @@
 """How far an English article is from its Chinese original: `align_article(zh, en) -> ArticleStatus`.
 
-The Chinese segments of today are aligned (`segments.align`) with the Chinese hashes the English
+The Chinese segments of today are aligned (`segments.align_articles`) with the Chinese hashes the English
 records were made from, so the site shows, for every Chinese segment in reading order, the English
 that translates it, or nothing when that Chinese is new ("missing"). A record whose Chinese hash no
 longer matches today's Chinese is stale even if the file still says draft or reviewed.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import Article, SegmentRecord
-from ..segments import Segment, align, segments_of, text_hash
+from ..segments import Segment, align_articles, segments_of, text_hash
 
 SegmentState = Literal["reviewed", "draft", "stale", "missing"]
 ArticleLabel = Literal["reviewed", "machine-draft", "manual-draft", "stale", "untranslated"]
@@ -74,7 +74,7 @@ def align_article(zh: Article, en: Article | None) -> ArticleStatus:
     if all(not record.zh for record in records):  # no hashes to align on: pair in order
         mapping: list[int | None] = [i if i < len(records) else None for i in range(len(zh_segments))]
     else:
-        mapping = align([record.zh for record in records], [text_hash(s.text) for s in zh_segments])
+        mapping = align_articles([record.zh for record in records], [text_hash(s.text) for s in zh_segments])
     segments = []
     for zh_segment, index in zip(zh_segments, mapping):
         record = records[index] if index is not None else None

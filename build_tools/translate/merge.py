@@ -2,7 +2,7 @@
 
 `merge_article(zh, old_en, translations, engine=..., glossary=...) -> MergeResult` is pure. Old
 English segments are paired with new Chinese ones (`pair_segments`): the title with the title, the
-author note with the author note, body blocks by `segments.align` on the Chinese hashes recorded in
+author note with the author note, body blocks by `segments.align_articles` on the Chinese hashes recorded in
 `translation.segments`. Then, per segment:
 
 - Chinese unchanged: the English is kept byte for byte with its status; if its hash differs from
@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from ..errors import InputError
 from ..markdown_io import unescape_inline
 from ..model import Article, Block, SegmentRecord, Translation
-from ..segments import Segment, align, segments_of, text_hash
+from ..segments import Segment, align_articles, segments_of, text_hash
 from ..settings import ENGINE_NAMES
 from .names import romanize_authors
 
@@ -138,11 +138,7 @@ def _old_segments(old_en: Article | None) -> list[OldSegment]:
 
 def _old_index(zh: Article, old: list[OldSegment]) -> list[int | None]:
     """For each new Chinese segment, the index in `old` of the segment that translated its predecessor."""
-    new = segments_of(zh)
-    if not old:
-        return [None] * len(new)
-    body = align([o.record.zh for o in old[1:-1]], [text_hash(s.text) for s in new[1:-1]])
-    return [0, *(None if index is None else 1 + index for index in body), len(old) - 1]
+    return align_articles([o.record.zh for o in old], [text_hash(s.text) for s in segments_of(zh)])
 
 
 def pair_segments(zh: Article, old_en: Article | None) -> list[tuple[Segment, OldSegment | None]]:
