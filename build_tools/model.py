@@ -14,6 +14,17 @@ from typing import Literal
 BlockKind = Literal["heading", "paragraph"]
 SegmentStatus = Literal["draft", "reviewed", "stale"]
 SEGMENT_STATUSES: tuple[str, ...] = ("draft", "reviewed", "stale")
+DESCRIPTION_MAX_CHARS = 150  # meta descriptions beyond this are cut by search engines anyway
+
+
+def description_from(sentence: str) -> str:
+    """An article's `description`: its opening sentence, clipped to DESCRIPTION_MAX_CHARS."""
+    return sentence if len(sentence) <= DESCRIPTION_MAX_CHARS else sentence[: DESCRIPTION_MAX_CHARS - 1] + "…"
+
+
+def character_count(plain_texts: list[str]) -> int:
+    """An article's `characters`: the non-space characters of its body's plain text, in any language."""
+    return sum(len("".join(text.split())) for text in plain_texts)
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,12 @@ from __future__ import annotations
 import math
 
 from ..markdown_io import escape_inline
-from ..model import Article, Block, Source
+from ..model import Article, Block, Source, character_count, description_from
 from .page import ParsedArticle
 from .paragraphs import ParsedBlock
 from .text import first_sentence_end
 
 READING_SPEED_CHARS_PER_MINUTE = 400
-DESCRIPTION_MAX_CHARS = 150
 
 
 def block_markdown(block: ParsedBlock) -> Block:
@@ -31,12 +30,12 @@ def description_of(blocks: list[ParsedBlock]) -> str:
     first = next((block.text for block in blocks if block.kind == "paragraph"), "")
     end = first_sentence_end(first) or len(first)
     sentence = first[:end]
-    return sentence if len(sentence) <= DESCRIPTION_MAX_CHARS else sentence[: DESCRIPTION_MAX_CHARS - 1] + "…"
+    return description_from(sentence)
 
 
 def to_article(parsed: ParsedArticle, *, article_id: str, slug: str, seed_name: str,
                facts: dict[str, str], digest: str) -> Article:
-    characters = sum(len("".join(block.text.split())) for block in parsed.blocks)
+    characters = character_count([block.text for block in parsed.blocks])
     return Article(
         article_id=article_id, slug=slug, lang="zh", title=parsed.title, authors=list(parsed.authors),
         author_note=parsed.author_note, body=[block_markdown(block) for block in parsed.blocks],

@@ -30,14 +30,13 @@ from dataclasses import dataclass, replace
 
 from ..errors import InputError
 from ..markdown_io import unescape_inline
-from ..model import Article, Block, SegmentRecord, Translation
+from ..model import Article, Block, SegmentRecord, Translation, character_count, description_from
 from ..segments import Segment, align_articles, segments_of, text_hash
 from ..settings import ENGINE_NAMES
 from .names import romanize_authors
 
 MACHINE_ENGINES = tuple(name for name in ENGINE_NAMES if name != "manual")
 READING_SPEED_WORDS_PER_MINUTE = 200  # adult reading speed for non-fiction English
-DESCRIPTION_MAX_CHARS = 150  # the same cap ingest uses for the Chinese description
 
 _WORD_CHARACTER = re.compile(r"\w")  # letters, digits and CJK ideographs alike
 _SPACED_BOLD = re.compile(r"\*\*\s*([^*]+?)\s*\*\*")
@@ -206,14 +205,14 @@ def english_description(body: list[Block]) -> str:
     first = next((unescape_inline(block.text) for block in body if block.kind == "paragraph"), "")
     end = _SENTENCE_END.search(first)
     sentence = first[: end.end()] if end else first
-    return sentence if len(sentence) <= DESCRIPTION_MAX_CHARS else sentence[: DESCRIPTION_MAX_CHARS - 1] + "…"
+    return description_from(sentence)
 
 
 def english_counts(body: list[Block]) -> tuple[int, int]:
     """(characters, reading minutes): characters count like the Chinese side (non-space characters of
     the body's plain text); minutes assume READING_SPEED_WORDS_PER_MINUTE, at least 1."""
     plain = [unescape_inline(block.text) for block in body]
-    characters = sum(len("".join(text.split())) for text in plain)
+    characters = character_count(plain)
     words = sum(len(text.split()) for text in plain)
     return characters, max(1, math.ceil(words / READING_SPEED_WORDS_PER_MINUTE))
 
