@@ -1,5 +1,6 @@
 """Markdown with YAML front matter in and out: `dump_article(Article) -> str`,
-`load_article(str, path) -> Article`, plus the only file writes of the package.
+`load_article(str, path) -> Article`, `locate(str) -> Locations` (the line of each key, record and
+block, for messages that point at a line), plus the only file writes of the package.
 
 File layout (the contract every stage relies on):
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,17 @@ REQUIRED_KEYS = ("article_id", "slug", "lang", "title", "authors", "author_note"
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _UMASK = os.umask(0)
 os.umask(_UMASK)
+_FRONT_MATTER = re.compile(r"---\n(.*?\n)?---\n", re.S)
 SUGGESTION = re.compile(r"^<!-- suggestion: (?P<text>.*) -->$", re.S)
 
 # Characters that would start Markdown or HTML constructs inside a line of text.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|~])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def normalise(text: str) -> str:
+    """Accept a byte order mark and CRLF line endings; everything else sees plain LF text."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n")
 
 
 def escape_inline(text: str) -> str:
@@ -100,8 +107,8 @@ def dump_article(article: Article) -> str:
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
     """File text -> (front matter mapping, body text, line number where the body starts)."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    match = re.match(r"---\n(.*?\n)?---\n", text, re.S)
+    text = normalise(text)
+    match = _FRONT_MATTER.match(text)
     if not match:
         raise InputError(f"{path}: no YAML front matter (the file must start with a '---' line)")
     try:
@@ -196,6 +203,61 @@ def _load_translation(raw: Any, path: str) -> Translation | None:
                              f"{', '.join(SEGMENT_STATUSES)}, got {item.get('status')!r}")
         records.append(SegmentRecord(**{k: str(v) for k, v in item.items()}))
     return Translation(engine=raw["engine"], segments=records)
+
+
+@dataclass(frozen=True)
+class Locations:
+    """1-based line numbers in one file. Missing keys are absent; lists follow file order."""
+
+    keys: dict[str, int] = field(default_factory=dict)
+    records: list[int] = field(default_factory=list)  # translation.segments items
+    blocks: list[int] = field(default_factory=list)  # body blocks, as markdown_io.parse_body cuts them
+
+    def key(self, name: str) -> int:
+        return self.keys.get(name, 1)
+
+
+def locate(text: str) -> Locations:
+    """Line numbers of front matter keys, translation records and body blocks (best effort:
+    a file that does not parse gets no locations, and its findings point at line 1)."""
+    text = normalise(text)
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return Locations()
+    keys, records = _front_matter_lines(match[1] or "")
+    body_first_line = text[: match.end()].count("\n") + 1
+    return Locations(keys, records, _block_lines(text[match.end():], body_first_line))
+
+
+def _front_matter_lines(front_matter: str) -> tuple[dict[str, int], list[int]]:
+    try:
+        root = yaml.compose(front_matter, Loader=_SAFE_LOADER)
+    except yaml.YAMLError:
+        return {}, []
+    if not isinstance(root, yaml.MappingNode):
+        return {}, []
+    # Node marks count from 0 inside the front matter, which starts on file line 2.
+    keys = {key.value: key.start_mark.line + 2 for key, _ in root.value if isinstance(key, yaml.ScalarNode)}
+    records: list[int] = []
+    translation = next((value for key, value in root.value if key.value == "translation"), None)
+    if isinstance(translation, yaml.MappingNode):
+        segments = next((value for key, value in translation.value if key.value == "segments"), None)
+        if isinstance(segments, yaml.SequenceNode):
+            records = [item.start_mark.line + 2 for item in segments.value]
+    return keys, records
+
+
+def _block_lines(body: str, first_line: int) -> list[int]:
+    """A block starts at a non-blank line after a blank one, unless it is a suggestion comment
+    (markdown_io attaches those to the block before)."""
+    lines: list[int] = []
+    previous_blank = True
+    for offset, line in enumerate(body.split("\n")):
+        blank = not line.strip()
+        if previous_blank and not blank and not line.strip().startswith("<!-- suggestion: "):
+            lines.append(first_line + offset)
+        previous_blank = blank
+    return lines
 
 
 def read_article(path: Path) -> Article:

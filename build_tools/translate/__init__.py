@@ -23,7 +23,7 @@ from typing import Callable
 
 from ..errors import InputError
 from ..glossary import load_glossary
-from ..markdown_io import dump_article, read_article, read_article_and_text, split_front_matter, write_files_atomic
+from ..markdown_io import dump_article, locate, read_article, read_article_and_text, write_files_atomic
 from ..model import Article
 from ..segments import Segment
 from ..settings import Settings
@@ -48,7 +48,7 @@ class Job:
     @property
     def zh_lines(self) -> list[int]:
         """Line of each Chinese segment in its file; only failure messages need it."""
-        return _segment_lines(self.zh_text, str(self.zh_path))
+        return _segment_lines(self.zh_text)
 
 
 def _display(path: Path, settings: Settings) -> str:
@@ -58,19 +58,10 @@ def _display(path: Path, settings: Settings) -> str:
         return str(path)
 
 
-def _segment_lines(text: str, path: str) -> list[int]:
+def _segment_lines(text: str) -> list[int]:
     """Line number of each segment (title, body blocks, author note) in a content file."""
-    _, body, body_line = split_front_matter(text, path)
-    header = text.replace("\r\n", "\n").split("\n")[: body_line - 1]
-
-    def key_line(key: str) -> int:
-        return next((number for number, line in enumerate(header, 1) if line.startswith(key + ":")), 1)
-    starts, previous_blank = [], True
-    for offset, line in enumerate(body.split("\n")):
-        if line.strip() and previous_blank and not line.startswith("<!-- suggestion: "):
-            starts.append(body_line + offset)
-        previous_blank = not line.strip()
-    return [key_line("title"), *starts, key_line("author_note")]
+    where = locate(text)
+    return [where.key("title"), *where.blocks, where.key("author_note")]
 
 
 def _load_job(settings: Settings, slug: str, glossary: dict[str, str]) -> Job:
