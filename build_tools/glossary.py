@@ -23,3 +23,15 @@ def load_glossary(path: Path) -> dict[str, str]:
         if not isinstance(english, str) or not english.strip():
             raise ConfigError(f"{path.name}: {term}: expected the English as a non-empty string, got {english!r}")
     return dict(sorted(raw.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
+def required_terms(chinese: str, glossary: dict[str, str]) -> list[tuple[str, str]]:
+    """(term, required English) for the glossary terms in a Chinese text, longest first; a term
+    inside a longer one found there (生产力 in 新质生产力) is not required on its own. What
+    `translate` checks its drafts against and `check` reports on."""
+    found = []
+    for term, english in glossary.items():
+        if term in chinese:
+            found.append((term, english))
+            chinese = chinese.replace(term, "\0")
+    return found

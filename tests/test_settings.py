@@ -54,3 +54,11 @@ def test_bad_glossary_names_the_term(tmp_path, text, message):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=f"^{message}$".replace("(", r"\(").replace(")", r"\)")):
         load_glossary(path)
+
+
+def test_a_term_inside_a_longer_one_is_not_required_on_its_own():
+    from build_tools.glossary import required_terms
+    glossary = {"新质生产力": "new quality productive forces", "生产力": "productive forces", "银发经济": "silver economy"}
+    assert required_terms("发展新质生产力和生产力", glossary) == [
+        ("新质生产力", "new quality productive forces"), ("生产力", "productive forces")]
+    assert required_terms("发展新质生产力", glossary) == [("新质生产力", "new quality productive forces")]

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..glossary import load_glossary
+from ..glossary import load_glossary, required_terms
 from ..ingest.slugs import MAX_LENGTH, is_valid_slug
 from ..markdown_io import unescape_inline
 from ..model import Article
@@ -169,17 +169,6 @@ def check_untranslated_segments(pair: Pair) -> Iterable[Finding]:
         yield warning(pair.zh, segment_line(pair.zh, segment),
                       f"not translated yet: this {segment.kind.replace('_', ' ')} has no English in "
                       f"{pair.en.path} (run translate)")
-
-
-def required_terms(chinese: str, glossary: dict[str, str]) -> list[tuple[str, str]]:
-    """Glossary terms in a Chinese text, longest first; a term inside a longer one found there
-    (生产力 in 新质生产力) is not required on its own."""
-    found = []
-    for term, english in glossary.items():
-        if term in chinese:
-            found.append((term, english))
-            chinese = chinese.replace(term, "\0")
-    return found
 
 
 def check_glossary(pair: Pair) -> Iterable[Finding]:

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..errors import InputError
+from ..glossary import required_terms
 from ..markdown_io import unescape_inline
 from ..model import Article, Block, SegmentRecord, Translation, character_count, description_from
 from ..segments import Segment, align_articles, segments_of, text_hash
@@ -148,8 +149,8 @@ def pair_segments(zh: Article, old_en: Article | None) -> list[tuple[Segment, Ol
 
 def missing_terms(zh_text: str, english: str, glossary: dict[str, str]) -> list[str]:
     """The glossary English that the Chinese calls for and the English lacks (case aside)."""
-    return [required for term, required in glossary.items()
-            if term in zh_text and required.casefold() not in english.casefold()]
+    return [required for _, required in required_terms(zh_text, glossary)
+            if required.casefold() not in english.casefold()]
 
 
 def _untouched_draft(old: OldSegment) -> bool:
